@@ -1,0 +1,94 @@
+// End-to-end: the built page in real headless Chromium with a fake microphone playing a spoken phrase.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { serve, launch, watchRequests, foreign, FIXTURES, OUT } from './harness.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server.close(); });
+
+const origin = () => new URL(server.url).origin;
+
+test('live level, record a take, list it, delete it — and no request leaves the page origin', async () => {
+  const context = await launch({ mic: 'fake' });
+  const requests = watchRequests(context);
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.click('#mic-start');
+    await page.waitForSelector('#mic-status:has-text("Listening")', { timeout: 20_000 });
+    // The fake microphone plays "hey jarvis" in a loop: the level must rise well above silence.
+    await page.waitForFunction(() => Number(document.querySelector('#level-text').dataset.peakDbfs) > -30,
+      null, { timeout: 15_000 });
+
+    await page.click('#record');
+    await page.waitForTimeout(3_200); // longer than one loop of the 2.7 s fixture
+    await page.click('#record');
+    const take = page.locator('#takes li.take');
+    await take.first().waitFor({ timeout: 15_000 });
+    assert.equal(await take.count(), 1);
+    const duration = Number(await take.first().getAttribute('data-duration'));
+    // The phrase is 1.3 s long; trimmed with 0.15 s padding each side it must come out 0.8–2.5 s.
+    assert.ok(duration > 0.8 && duration < 2.5, `take duration ${duration}`);
+    assert.equal(await page.locator('#take-error').textContent(), '');
+    await page.screenshot({ path: join(OUT, 'page-with-take.png'), fullPage: true });
+
+    // A broken file is refused with a message, and the recorded take stays.
+    await page.setInputFiles('#wav-files', { name: 'notes.wav', mimeType: 'audio/wav', buffer: Buffer.from('hello, not audio') });
+    await page.waitForSelector('#take-error:has-text("notes.wav: this is not a WAV file")', { timeout: 10_000 });
+    assert.equal(await take.count(), 1);
+
+    // A real WAV file is added next to it.
+    await page.setInputFiles('#wav-files', join(FIXTURES, 'hey_jarvis_16k.wav'));
+    await page.waitForFunction(() => document.querySelectorAll('#takes li.take').length === 2, null, { timeout: 10_000 });
+
+    await take.first().locator('button.delete').click();
+    await take.first().locator('button.delete').click();
+    assert.equal(await take.count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+  const outside = foreign(requests, origin());
+  assert.deepEqual(outside, [], `requests outside ${origin()}: ${outside.join(', ')}`);
+  assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm module was loaded from the page origin');
+});
+
+test('a denied microphone permission gives a message saying what to do', async () => {
+  const context = await launch({ mic: 'denied' });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.click('#mic-start');
+    const status = page.locator('#mic-status.error');
+    await status.waitFor({ timeout: 15_000 });
+    const text = await status.textContent();
+    assert.match(text, /denied/i);
+    assert.match(text, /Allow the microphone/);
+    assert.equal(await page.locator('#record').isDisabled(), true);
+    await page.screenshot({ path: join(OUT, 'mic-denied.png') });
+  } finally {
+    await context.close();
+  }
+});
+
+test('the backend badge reports WebGPU when the browser offers it, else the CPU', async () => {
+  for (const webgpu of [true, false]) {
+    const context = await launch({ mic: 'none', webgpu });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const badge = page.locator('#backend.webgpu, #backend.cpu');
+      await badge.waitFor({ timeout: 60_000 });
+      const detail = await page.locator('#backend').getAttribute('title');
+      await writeFile(join(OUT, `backend-${webgpu ? 'webgpu' : 'no-webgpu'}.txt`), `${await badge.textContent()}: ${detail}\n`);
+      assert.equal(await badge.textContent(), webgpu ? 'WebGPU' : 'CPU', detail);
+    } finally {
+      await context.close();
+    }
+  }
+});
