@@ -6,7 +6,7 @@ bash scripts/setup.sh build
 echo "build: compiling the wasm module (profile wasm-release; a cold build takes several minutes)"
 cargo build --lib --target wasm32-unknown-unknown --profile wasm-release
 wasm-bindgen --target web --out-dir www/pkg --no-typescript \
-  target/wasm32-unknown-unknown/wasm-release/wakebuilder.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/wakebuilder.wasm"
 node bench/wasm-size.mjs www/pkg/wakebuilder_bg.wasm
 npx vite build --logLevel warn
 echo "build: page written to dist/"

@@ -18,6 +18,7 @@ test('live level, record a take, list it, delete it — and no request leaves th
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(server.url);
     await page.click('#mic-start');
     await page.waitForSelector('#mic-status:has-text("Listening")', { timeout: 20_000 });
