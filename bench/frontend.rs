@@ -2,12 +2,15 @@
 //! 1024-sample chunks, and 1 s of 48 kHz / 44.1 kHz audio resampled to 16 kHz.
 //! Run: `cargo bench --bench frontend`.
 
-use criterion::{Criterion, black_box, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
 use wakebuilder::audio;
 use wakebuilder::features::{FeatureConfig, LogMel, StreamingLogMel};
 
 fn signal(n: usize, rate: f32) -> Vec<f32> {
-    (0..n).map(|i| (i as f32 * 440.0 * std::f32::consts::TAU / rate).sin() * 0.3 + ((i * 7919) % 97) as f32 * 1e-3).collect()
+    (0..n)
+        .map(|i| (i as f32 * 440.0 * std::f32::consts::TAU / rate).sin() * 0.3 + ((i * 7919) % 97) as f32 * 1e-3)
+        .collect()
 }
 
 fn bench(c: &mut Criterion) {

@@ -130,7 +130,9 @@ fn the_spoken_fixture_is_a_clean_take() {
 #[test]
 fn quality_warnings() {
     let cfg = TrimConfig::default();
-    let kinds = |x: &[f32], clipped: f32| -> Vec<QualityWarning> { Take::from_source(x, clipped, &cfg).unwrap().report.warnings };
+    let kinds = |x: &[f32], clipped: f32| -> Vec<QualityWarning> {
+        Take::from_source(x, clipped, &cfg).unwrap().report.warnings
+    };
     assert!(matches!(kinds(&noise(16_000, 0.0005, 4), 0.0)[..], [QualityWarning::Silent { .. }]));
     assert!(matches!(kinds(&[0.0; 16_000], 0.0)[..], [QualityWarning::Silent { .. }]));
     assert!(matches!(kinds(&burst(0.6, 0.02), 0.0)[..], [QualityWarning::TooQuiet { .. }]));

@@ -149,6 +149,7 @@ function onLive(u) {
   const text = $('level-text');
   text.textContent = `${peakHold.toFixed(1)} dBFS peak`;
   text.dataset.peakDbfs = peakHold.toFixed(1);
+  text.dataset.levelDbfs = u.peakDbfs.toFixed(1); // this chunk's own peak, without the hold
   drawFrames(u.frames);
   if (recording) $('record-time').textContent = `${u.recordedS.toFixed(1)} s`;
 }
@@ -172,6 +173,7 @@ function renderTakes() {
     const li = document.createElement('li');
     li.className = 'take';
     li.dataset.duration = t.report.duration_s.toFixed(3);
+    li.dataset.speech = t.report.speech_s.toFixed(3);
     const r = t.report;
     const info = document.createElement('span');
     info.className = 'take-info';

@@ -55,7 +55,9 @@ pub enum AudioError {
         limit: f32,
     },
     /// Float samples that are NaN or infinite.
-    #[error("the audio contains {count} samples that are not numbers (NaN or infinity), the first at {first_at:.3} s; the file is corrupt")]
+    #[error(
+        "the audio contains {count} samples that are not numbers (NaN or infinity), the first at {first_at:.3} s; the file is corrupt"
+    )]
     NonFinite {
         /// How many samples are not finite.
         count: usize,
@@ -86,10 +88,7 @@ pub fn load_wav(bytes: &[u8], max_seconds: f32) -> Result<Vec<f32>, AudioError> 
 pub fn check_finite(samples: &[f32], sample_rate: u32) -> Result<(), AudioError> {
     let mut bad = samples.iter().enumerate().filter(|(_, s)| !s.is_finite());
     if let Some((first, _)) = bad.next() {
-        return Err(AudioError::NonFinite {
-            count: 1 + bad.count(),
-            first_at: first as f32 / sample_rate as f32,
-        });
+        return Err(AudioError::NonFinite { count: 1 + bad.count(), first_at: first as f32 / sample_rate as f32 });
     }
     Ok(())
 }
@@ -127,7 +126,12 @@ impl Take {
 
     /// Builds a take from mono audio at any supported rate (the path for microphone recordings):
     /// checks it, measures clipping at the source rate, resamples to 16 kHz and trims.
-    pub fn from_audio(samples: &[f32], sample_rate: u32, max_seconds: f32, trim: &TrimConfig) -> Result<Take, AudioError> {
+    pub fn from_audio(
+        samples: &[f32],
+        sample_rate: u32,
+        max_seconds: f32,
+        trim: &TrimConfig,
+    ) -> Result<Take, AudioError> {
         if !(MIN_SOURCE_RATE..=MAX_SOURCE_RATE).contains(&sample_rate) {
             return Err(AudioError::SampleRate(sample_rate));
         }
@@ -174,15 +178,6 @@ impl Take {
             warnings.push(QualityWarning::Clipped { fraction: clipped });
         }
         let duration_s = samples.len() as f32 / SAMPLE_RATE as f32;
-        Ok(Take {
-            samples,
-            report: TakeReport {
-                duration_s,
-                source_duration_s,
-                speech_s,
-                loudness: level,
-                warnings,
-            },
-        })
+        Ok(Take { samples, report: TakeReport { duration_s, source_duration_s, speech_s, loudness: level, warnings } })
     }
 }

@@ -8,7 +8,8 @@ use rubato::{Fft, FixedSync, Indexing, Resampler};
 const CHUNK: usize = 1024;
 
 fn new_resampler(from: u32, to: u32, chunk: usize) -> Result<Fft<f32>, AudioError> {
-    Fft::<f32>::new(from as usize, to as usize, chunk, 1, FixedSync::Input).map_err(|e| AudioError::Resample(e.to_string()))
+    Fft::<f32>::new(from as usize, to as usize, chunk, 1, FixedSync::Input)
+        .map_err(|e| AudioError::Resample(e.to_string()))
 }
 
 /// Resamples a whole mono clip from `from` Hz to `to` Hz; the output has `ceil(len · to / from)` samples

@@ -85,7 +85,13 @@ pub fn decode_wav(bytes: &[u8], max_seconds: f32) -> Result<DecodedWav, AudioErr
     } else {
         interleaved.chunks_exact(channels).map(|f| f.iter().sum::<f32>() / channels as f32).collect()
     };
-    Ok(DecodedWav { samples, sample_rate: spec.sample_rate, channels: spec.channels, bits_per_sample: spec.bits_per_sample, float })
+    Ok(DecodedWav {
+        samples,
+        sample_rate: spec.sample_rate,
+        channels: spec.channels,
+        bits_per_sample: spec.bits_per_sample,
+        float,
+    })
 }
 
 /// Reads all samples, turning a short read into [`AudioError::Truncated`].
@@ -129,7 +135,8 @@ fn map_hound(e: hound::Error) -> AudioError {
 
 /// Encodes mono samples as a 16-bit PCM WAV (values outside [-1, 1] are clipped).
 pub fn encode_wav(samples: &[f32], sample_rate: u32) -> Vec<u8> {
-    let spec = hound::WavSpec { channels: 1, sample_rate, bits_per_sample: 16, sample_format: hound::SampleFormat::Int };
+    let spec =
+        hound::WavSpec { channels: 1, sample_rate, bits_per_sample: 16, sample_format: hound::SampleFormat::Int };
     let mut cursor = Cursor::new(Vec::with_capacity(44 + samples.len() * 2));
     {
         let mut writer = hound::WavWriter::new(&mut cursor, spec).expect("writing to memory cannot fail");

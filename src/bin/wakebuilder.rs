@@ -61,9 +61,10 @@ mod cli {
         let engine = LogMel::new(FeatureConfig::default()).expect("default config is valid");
         let mut failed = false;
         for path in wavs {
-            let result = std::fs::read(path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))
-                .and_then(|bytes| Take::from_wav(&bytes, max_seconds, &TrimConfig::default()).map_err(|e| e.to_string()));
+            let result =
+                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display())).and_then(|bytes| {
+                    Take::from_wav(&bytes, max_seconds, &TrimConfig::default()).map_err(|e| e.to_string())
+                });
             match result {
                 Ok(take) => {
                     let frames = engine.compute(&take.samples).frames;
@@ -78,7 +79,12 @@ mod cli {
                         let r = &take.report;
                         println!(
                             "{}: {:.2} s after trim ({:.2} s source, {:.2} s speech), peak {:.1} dBFS, rms {:.1} dBFS, {frames} frames",
-                            path.display(), r.duration_s, r.source_duration_s, r.speech_s, r.loudness.peak_dbfs, r.loudness.rms_dbfs
+                            path.display(),
+                            r.duration_s,
+                            r.source_duration_s,
+                            r.speech_s,
+                            r.loudness.peak_dbfs,
+                            r.loudness.rms_dbfs
                         );
                         for w in &r.warnings {
                             println!("  warning: {}", w.message());

@@ -114,18 +114,24 @@ impl FeatureConfig {
         ];
         for (name, value, expected) in fixed {
             if value != expected {
-                return Err(FeatureError::Unsupported(format!("{name} is \"{value}\"; only \"{expected}\" is implemented")));
+                return Err(FeatureError::Unsupported(format!(
+                    "{name} is \"{value}\"; only \"{expected}\" is implemented"
+                )));
             }
         }
         let nyquist = self.sample_rate as f32 / 2.0;
         let bad = |msg: String| Err(FeatureError::Unsupported(msg));
         if self.win_length == 0 || self.win_length > self.n_fft || self.hop_length == 0 {
-            return bad(format!("need 0 < win_length ({}) ≤ n_fft ({}) and hop_length > 0", self.win_length, self.n_fft));
+            return bad(format!(
+                "need 0 < win_length ({}) ≤ n_fft ({}) and hop_length > 0",
+                self.win_length, self.n_fft
+            ));
         }
         if !(0.0..nyquist).contains(&self.f_min) || self.f_max <= self.f_min || self.f_max > nyquist {
             return bad(format!("need 0 ≤ f_min < f_max ≤ {nyquist} Hz, got {}..{}", self.f_min, self.f_max));
         }
-        if self.n_mels == 0 || self.power != 2.0 || !(self.log_offset > 0.0) || !(self.clip_seconds > 0.0) {
+        let positive = |v: f32| v.is_finite() && v > 0.0;
+        if self.n_mels == 0 || self.power != 2.0 || !positive(self.log_offset) || !positive(self.clip_seconds) {
             return bad("need n_mels > 0, power 2.0, log_offset > 0 and clip_seconds > 0".into());
         }
         Ok(())
@@ -182,7 +188,8 @@ impl LogMel {
     pub fn new(cfg: FeatureConfig) -> Result<LogMel, FeatureError> {
         cfg.validate()?;
         let n = cfg.win_length;
-        let window = (0..n).map(|i| (0.5 - 0.5 * (2.0 * std::f64::consts::PI * i as f64 / n as f64).cos()) as f32).collect();
+        let window =
+            (0..n).map(|i| (0.5 - 0.5 * (2.0 * std::f64::consts::PI * i as f64 / n as f64).cos()) as f32).collect();
         let fft = RealFftPlanner::<f32>::new().plan_fft_forward(cfg.n_fft);
         let filters = mel::FilterBank::slaney(&cfg);
         Ok(LogMel { cfg, window, fft, filters })
@@ -223,7 +230,9 @@ impl LogMel {
                 s.input[pad + i] = samples[idx as usize] * w;
             }
         }
-        self.fft.process_with_scratch(&mut s.input, &mut s.spectrum, &mut s.fft_scratch).expect("buffer sizes come from the plan");
+        self.fft
+            .process_with_scratch(&mut s.input, &mut s.spectrum, &mut s.fft_scratch)
+            .expect("buffer sizes come from the plan");
         for (p, c) in s.power.iter_mut().zip(&s.spectrum) {
             *p = c.norm_sqr();
         }

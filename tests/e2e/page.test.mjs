@@ -26,15 +26,26 @@ test('live level, record a take, list it, delete it — and no request leaves th
     await page.waitForFunction(() => Number(document.querySelector('#level-text').dataset.peakDbfs) > -30,
       null, { timeout: 15_000 });
 
+    // The fixture loops 0.7 s of digital silence, the 1.28 s phrase, 0.7 s of silence. Start recording in
+    // the gap, wait for the phrase to begin, and stop 1.5 s later, inside the next gap: one whole phrase.
+    // (Predicates are functions, not strings: the page's CSP forbids eval.)
+    const level = (cmp) => page.waitForFunction(([below, db]) => {
+      const v = Number(document.querySelector('#level-text').dataset.levelDbfs);
+      return below ? v < db : v > db;
+    }, cmp, { timeout: 10_000 });
+    await level([true, -80]);
     await page.click('#record');
-    await page.waitForTimeout(3_200); // longer than one loop of the 2.7 s fixture
+    await level([false, -40]);
+    await page.waitForTimeout(1_500);
     await page.click('#record');
     const take = page.locator('#takes li.take');
     await take.first().waitFor({ timeout: 15_000 });
     assert.equal(await take.count(), 1);
     const duration = Number(await take.first().getAttribute('data-duration'));
-    // The phrase is 1.3 s long; trimmed with 0.15 s padding each side it must come out 0.8–2.5 s.
-    assert.ok(duration > 0.8 && duration < 2.5, `take duration ${duration}`);
+    const speech = Number(await take.first().getAttribute('data-speech'));
+    // `wakebuilder inspect` on the fixture: 0.91 s of speech, 1.21 s with the 0.15 s padding each side.
+    assert.ok(speech > 0.75 && speech < 1.1, `speech ${speech} s`);
+    assert.ok(duration > 1.0 && duration < 1.45, `take duration ${duration} s`);
     assert.equal(await page.locator('#take-error').textContent(), '');
     await page.screenshot({ path: join(OUT, 'page-with-take.png'), fullPage: true });
 
