@@ -27,7 +27,10 @@ fi
 
 apt_install() {
   local missing=()
-  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  for pkg in "$@"; do
+    # "install ok installed" only: a removed package whose config files remain still answers dpkg -s.
+    [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" = "install ok installed" ] || missing+=("$pkg")
+  done
   [ ${#missing[@]} -eq 0 ] && return 0
   say "installing Debian packages: ${missing[*]} (apt-get; needed for the browser tests)"
   local sudo=""
@@ -40,7 +43,8 @@ apt_install() {
 
 if [ "$mode" = test ]; then
   apt_install chromium chromium-driver
-  if [ "$(chromium --version | awk '{print $2}' | cut -d. -f1)" != "$(chromedriver --version | awk '{print $2}' | cut -d. -f1)" ]; then
+  # (Debian's launcher script prints shell noise on stderr on some machines: ignore it.)
+  if [ "$(chromium --version 2>/dev/null | awk '{print $2}' | cut -d. -f1)" != "$(chromedriver --version 2>/dev/null | awk '{print $2}' | cut -d. -f1)" ]; then
     echo "setup: chromium and chromedriver have different major versions; run apt-get install --only-upgrade chromium chromium-driver" >&2
     exit 1
   fi

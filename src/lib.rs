@@ -5,6 +5,7 @@
 pub mod audio;
 pub mod backend;
 pub mod features;
+pub mod model;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -35,7 +35,10 @@ export async function serve(dir = DIST, prefix = '/some/sub/path/') {
   return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Launches Debian's Chromium, quiet on a closed network. `mic`: 'fake' (WAV file), 'denied' or 'none'. */
+/**
+ * Launches Debian's Chromium, quiet on a closed network. `mic`: 'fake' (a WAV file as the microphone),
+ * 'denied' (permission prompts refused), 'absent' (permission granted but no capture device), or 'none'.
+ */
 export async function launch({ mic = 'fake', wav = join(FIXTURES, 'fake_mic_hey_jarvis_48k.wav'), webgpu = false } = {}) {
   const args = [
     '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -45,6 +48,8 @@ export async function launch({ mic = 'fake', wav = join(FIXTURES, 'fake_mic_hey_
     args.push('--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`);
   } else if (mic === 'denied') {
     args.push('--use-fake-device-for-media-stream', '--deny-permission-prompts');
+  } else if (mic === 'absent') {
+    args.push('--use-fake-ui-for-media-stream');
   }
   if (webgpu) args.push('--enable-unsafe-webgpu');
   const userDataDir = await mkdtemp(join(tmpdir(), 'wakebuilder-e2e-'));

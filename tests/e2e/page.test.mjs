@@ -88,6 +88,21 @@ test('a denied microphone permission gives a message saying what to do', async (
   }
 });
 
+test('a machine without a microphone gets a message saying what to do', async () => {
+  const context = await launch({ mic: 'absent' });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.click('#mic-start');
+    const status = page.locator('#mic-status.error');
+    await status.waitFor({ timeout: 15_000 });
+    assert.match(await status.textContent(), /No microphone was found\. Connect one/);
+    assert.equal(await page.locator('#mic-start').isDisabled(), false, 'the user can try again');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the backend badge reports WebGPU when the browser offers it, else the CPU', async () => {
   for (const webgpu of [true, false]) {
     const context = await launch({ mic: 'none', webgpu });
