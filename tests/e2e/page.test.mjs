@@ -70,37 +70,37 @@ test('live level, record a take, list it, delete it — and no request leaves th
   assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm module was loaded from the page origin');
 });
 
-test('a denied microphone permission gives a message saying what to do', async () => {
-  const context = await launch({ mic: 'denied' });
+/** Presses "Start microphone" in a browser launched with `mic`; returns the error shown and the button states. */
+async function micError(mic, screenshot) {
+  const context = await launch({ mic });
   try {
     const page = await context.newPage();
     await page.goto(server.url);
     await page.click('#mic-start');
     const status = page.locator('#mic-status.error');
     await status.waitFor({ timeout: 15_000 });
-    const text = await status.textContent();
-    assert.match(text, /denied/i);
-    assert.match(text, /Allow the microphone/);
-    assert.equal(await page.locator('#record').isDisabled(), true);
-    await page.screenshot({ path: join(OUT, 'mic-denied.png') });
+    await page.screenshot({ path: join(OUT, screenshot) });
+    return {
+      text: await status.textContent(),
+      canRetry: !(await page.locator('#mic-start').isDisabled()),
+      canRecord: !(await page.locator('#record').isDisabled()),
+    };
   } finally {
     await context.close();
   }
+}
+
+test('a denied microphone permission gives a message saying what to do', async () => {
+  const { text, canRetry, canRecord } = await micError('denied', 'mic-denied.png');
+  assert.match(text, /denied/i);
+  assert.match(text, /Allow the microphone/);
+  assert.ok(canRetry && !canRecord);
 });
 
 test('a machine without a microphone gets a message saying what to do', async () => {
-  const context = await launch({ mic: 'absent' });
-  try {
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.click('#mic-start');
-    const status = page.locator('#mic-status.error');
-    await status.waitFor({ timeout: 15_000 });
-    assert.match(await status.textContent(), /No microphone was found\. Connect one/);
-    assert.equal(await page.locator('#mic-start').isDisabled(), false, 'the user can try again');
-  } finally {
-    await context.close();
-  }
+  const { text, canRetry, canRecord } = await micError('absent', 'mic-absent.png');
+  assert.match(text, /No microphone was found\. Connect one/);
+  assert.ok(canRetry && !canRecord);
 });
 
 test('the backend badge reports WebGPU when the browser offers it, else the CPU', async () => {
