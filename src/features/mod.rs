@@ -223,11 +223,16 @@ impl LogMel {
     /// Features of the frame whose window starts at `start` in `samples` (zeros outside the slice).
     fn frame(&self, samples: &[f32], start: isize, s: &mut Scratch, row: &mut [f32]) {
         let pad = (self.cfg.n_fft - self.cfg.win_length) / 2;
-        s.input.iter_mut().for_each(|v| *v = 0.0);
-        for (i, w) in self.window.iter().enumerate() {
-            let idx = start + i as isize;
-            if idx >= 0 && (idx as usize) < samples.len() {
-                s.input[pad + i] = samples[idx as usize] * w;
+        let win = self.cfg.win_length as isize;
+        // Window positions [lo, hi) fall inside `samples`; the rest stay zero (the centring pad).
+        let lo = (-start).clamp(0, win) as usize;
+        let hi = (samples.len() as isize - start).clamp(0, win) as usize;
+        s.input.fill(0.0);
+        if lo < hi {
+            let first = (start + lo as isize) as usize;
+            let windowed = s.input[pad + lo..pad + hi].iter_mut().zip(&samples[first..first + hi - lo]);
+            for ((out, x), w) in windowed.zip(&self.window[lo..hi]) {
+                *out = x * w;
             }
         }
         self.fft
