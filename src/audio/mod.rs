@@ -120,8 +120,9 @@ pub struct TakeReport {
 impl Take {
     /// Decodes a WAV file into a take (the path for dropped or imported files).
     pub fn from_wav(bytes: &[u8], max_seconds: f32, trim: &TrimConfig) -> Result<Take, AudioError> {
+        // decode_wav has already checked the rate, the length and the sample values.
         let decoded = decode_wav(bytes, max_seconds)?;
-        Take::from_audio(&decoded.samples, decoded.sample_rate, max_seconds, trim)
+        Take::resample_and_trim(&decoded.samples, decoded.sample_rate, trim)
     }
 
     /// Builds a take from mono audio at any supported rate (the path for microphone recordings):
@@ -143,6 +144,11 @@ impl Take {
             return Err(AudioError::TooLong { seconds, limit: max_seconds });
         }
         check_finite(samples, sample_rate)?;
+        Take::resample_and_trim(samples, sample_rate, trim)
+    }
+
+    /// Measures clipping at the source rate, resamples to 16 kHz and trims.
+    fn resample_and_trim(samples: &[f32], sample_rate: u32, trim: &TrimConfig) -> Result<Take, AudioError> {
         let at_16k = resample(samples, sample_rate, SAMPLE_RATE)?;
         Take::from_source(&at_16k, clipped_fraction(samples), trim)
     }
